@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseJavaDateStamp, readTicketAnswer } from '../../../main/engine/ticket-answer';
+import {
+  HTML_LOGIN_PAGE,
+  RECORDED_2011,
+  RECORDED_TICKETS,
+  refusalByCauseBody,
+  refusalByWarningBody,
+  successBody,
+} from '../../support/recorded-bodies';
+
+describe('readTicketAnswer', () => {
+  it('reads the 2011 recording from accounts.zoho.com', () => {
+    expect(readTicketAnswer(RECORDED_2011)).toEqual({
+      kind: 'ticket',
+      ticket: 'c1eea66055af5d42b8b1ab0d1171c9c4',
+      serverStamp: 'Fri May 20 08:27:30 PDT 2011',
+      serverTimeMs: Date.parse('2011-05-20T15:27:30Z'),
+      warning: null,
+    });
+  });
+
+  it.each(RECORDED_TICKETS)('reads the recorded ticket $ticket', ({ ticket, stamp }) => {
+    const answer = readTicketAnswer(successBody(ticket, stamp));
+    expect(answer).toMatchObject({ kind: 'ticket', ticket, serverStamp: stamp });
+  });
+
+  it('places the 2009 PST stamp in time', () => {
+    expect(parseJavaDateStamp('Mon Nov 02 03:49:58 PST 2009')).toBe(Date.parse('2009-11-02T11:49:58Z'));
+  });
+
+  it('keeps the stamp text but no time for an unknown zone', () => {
+    const answer = readTicketAnswer(successBody('t1', 'Fri May 20 08:27:30 XYZ 2011'));
+    expect(answer).toMatchObject({ kind: 'ticket', serverStamp: 'Fri May 20 08:27:30 XYZ 2011', serverTimeMs: null });
+  });
+
+  it('accepts a non-hex ticket (Zoho documented one); no alphabet or length check', () => {
+    expect(readTicketAnswer('RESULT=TRUE\nTICKET=Zx-9_long.ticket/value')).toMatchObject({
+      kind: 'ticket',
+      ticket: 'Zx-9_long.ticket/value',
+      serverStamp: null,
+    });
+  });
+
+  it('compares RESULT case-insensitively and does not depend on key order', () => {
+    expect(readTicketAnswer('TICKET=abc\nRESULT=true\n')).toMatchObject({ kind: 'ticket', ticket: 'abc' });
+    expect(readTicketAnswer('result=TRUE\nTICKET=abc\n')).toEqual({ kind: 'not-a-ticket-answer', reason: 'no-result' });
+  });
+
+  it('reads CRLF bodies', () => {
+    expect(readTicketAnswer(RECORDED_2011.replace(/\n/g, '\r\n'))).toMatchObject({
+      kind: 'ticket',
+      ticket: 'c1eea66055af5d42b8b1ab0d1171c9c4',
+    });
+  });
+
+  it('carries a WARNING that is not null along with the ticket', () => {
+    expect(readTicketAnswer('WARNING=Password expires soon\nTICKET=abc\nRESULT=TRUE')).toMatchObject({
+      kind: 'ticket',
+      warning: 'Password expires soon',
+    });
+  });
+
+  it.each([
+    ['TICKET=null', 'TICKET=null\nRESULT=TRUE'],
+    ['TICKET=NULL', 'TICKET=NULL\nRESULT=TRUE'],
+    ['empty TICKET', 'TICKET=\nRESULT=TRUE'],
+    ['blank TICKET', 'TICKET=   \nRESULT=TRUE'],
+    ['no TICKET', 'RESULT=TRUE'],
+  ])('never yields a ticket for RESULT=TRUE with %s', (_name, body) => {
+    expect(readTicketAnswer(body)).toEqual({ kind: 'not-a-ticket-answer', reason: 'missing-ticket' });
+  });
+
+  it('reads a refusal by CAUSE', () => {
+    expect(readTicketAnswer(refusalByCauseBody('INVALID_PASSWORD'))).toEqual({
+      kind: 'refusal',
+      cause: 'INVALID_PASSWORD',
+      warning: null,
+      properties: { CAUSE: 'INVALID_PASSWORD', RESULT: 'FALSE' },
+    });
+  });
+
+  it('reads a refusal by WARNING, with TICKET=null', () => {
+    expect(readTicketAnswer(refusalByWarningBody('Invalid parameters'))).toMatchObject({
+      kind: 'refusal',
+      cause: null,
+      warning: 'Invalid parameters',
+    });
+  });
+
+  it('never yields a ticket when RESULT=FALSE, even with a TICKET', () => {
+    expect(readTicketAnswer('TICKET=abc\nRESULT=FALSE')).toMatchObject({ kind: 'refusal' });
+  });
+
+  it('recognises an HTML page as not a ticket answer, even if it mentions RESULT=TRUE', () => {
+    expect(readTicketAnswer(HTML_LOGIN_PAGE)).toEqual({ kind: 'not-a-ticket-answer', reason: 'html' });
+    expect(readTicketAnswer('\uFEFF  <html>')).toEqual({ kind: 'not-a-ticket-answer', reason: 'html' });
+  });
+
+  it('reports a body without RESULT as not a ticket answer', () => {
+    expect(readTicketAnswer('TICKET=abc\n')).toEqual({ kind: 'not-a-ticket-answer', reason: 'no-result' });
+    expect(readTicketAnswer('')).toEqual({ kind: 'not-a-ticket-answer', reason: 'no-result' });
+    expect(readTicketAnswer('{"access_token":"x"}')).toEqual({ kind: 'not-a-ticket-answer', reason: 'no-result' });
+  });
+
+  it('reports an unknown RESULT value', () => {
+    expect(readTicketAnswer('TICKET=abc\nRESULT=MAYBE')).toEqual({ kind: 'not-a-ticket-answer', reason: 'unknown-result' });
+  });
+});

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test projects mirror the layout: `test/unit` (pure, fast), `test/integration` (loopback servers,
+ * child processes). Set TEST_REPORT_JSON=<file> to also write a JSON report (used by .ci/run to print
+ * its `N passed, N failed` line).
+ */
+const jsonReport = process.env['TEST_REPORT_JSON'];
+
+export default defineConfig({
+  test: {
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
