@@ -173,7 +173,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
   try {
     command = parseCommand(argv);
   } catch (error) {
-    if (error instanceof UsageError) return fail(EXIT.usage, `${error.message}\nTry '${PROGRAM} --help'.`);
+    if (error instanceof UsageError) return fail(EXIT.usage, `${error.message} (see '${PROGRAM} --help')`);
     throw error;
   }
   if (command.kind === 'help') {

@@ -187,12 +187,19 @@ function describeFailure(error: unknown): { codes: string[]; messages: string[] 
  * (`cause.code` like `ECONNREFUSED`, `DEPTH_ZERO_SELF_SIGNED_CERT`) and Electron's `net.fetch`
  * (`net::ERR_CERT_AUTHORITY_INVALID` in the message).
  */
-function classifyTransportFailure(error: unknown, host: string): TicketError {
+function classifyTransportFailure(error: unknown, host: string, secrets: readonly string[]): TicketError {
   const { codes, messages } = describeFailure(error);
   const code = codes.find((c) => c !== 'UND_ERR_SOCKET') ?? codes[0];
   const netCode = messages.map((m) => /net::ERR_[A-Z_]+/.exec(m)?.[0]).find((m) => m !== undefined);
-  const shownCode = code ?? netCode;
-  const codeDetails = shownCode === undefined ? {} : { code: shownCode };
+  const codeDetails = (code ?? netCode) === undefined ? {} : { code: (code ?? netCode) as string };
+  // Without a code, the innermost message (e.g. undici's "bad port") is the best clue; it is scrubbed
+  // and shortened because lower layers may quote the request.
+  const innermost = messages.at(-1);
+  const clue =
+    innermost !== undefined && innermost !== 'fetch failed' && messages.length > 1
+      ? scrubSecrets(redactUrl(innermost), secrets).slice(0, 120)
+      : undefined;
+  const shownCode = code ?? netCode ?? clue;
   if (codes.some((c) => TLS_CODE.test(c)) || messages.some((m) => TLS_MESSAGE.test(m))) {
     return new TicketError(
       'tls',
@@ -363,7 +370,7 @@ export class ZohoAccountsClient implements AccountsClient {
         });
       }
       if (error instanceof TicketError) return error;
-      return classifyTransportFailure(error, host);
+      return classifyTransportFailure(error, host, secrets);
     };
     try {
       let response: Response;
