@@ -6,6 +6,7 @@
 import { zohoTicketCredential, type ZohoTicketCredential } from './credential';
 import { accountsBaseUrl, endpointUrl, type AccountsEndpoint } from './data-centres';
 import { refusalError, TicketError } from './errors';
+import { nodeHttpFetch } from './node-transport';
 import { redactUrl, scrubSecrets } from './redact';
 import { readTicketAnswer, type NotTicketAnswerReason } from './ticket-answer';
 
@@ -54,7 +55,7 @@ export interface AccountsClient {
 
 /** Construction options for {@link ZohoAccountsClient}. */
 export interface ZohoAccountsClientOptions {
-  /** Defaults to `globalThis.fetch`. */
+  /** The transport. Defaults to {@link nodeHttpFetch}; the Electron app passes `net.fetch`. */
   readonly fetch?: FetchLike;
   /** Whole-exchange limit, headers and body (default 20 s). */
   readonly timeoutMs?: number;
@@ -124,7 +125,7 @@ export function buildLoginRequest(
   loginId: string,
   password: string,
   method: RequestMethod,
-): { url: string; init: RequestInit } {
+): { url: URL; init: RequestInit } {
   const params = new URLSearchParams({
     servicename: 'ZohoCRM',
     FROM_AGENT: 'true',
@@ -134,10 +135,10 @@ export function buildLoginRequest(
   const url = endpointUrl(baseUrl, '/login');
   if (method === 'get') {
     url.search = params.toString();
-    return { url: url.toString(), init: { method: 'GET' } };
+    return { url, init: { method: 'GET' } };
   }
   return {
-    url: url.toString(),
+    url,
     init: {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
@@ -147,9 +148,9 @@ export function buildLoginRequest(
 }
 
 /** Builds the release request: always POST `ticket=…&FROM_AGENT=true` to `/logout`. */
-export function buildLogoutRequest(baseUrl: string, ticket: string): { url: string; init: RequestInit } {
+export function buildLogoutRequest(baseUrl: string, ticket: string): { url: URL; init: RequestInit } {
   return {
-    url: endpointUrl(baseUrl, '/logout').toString(),
+    url: endpointUrl(baseUrl, '/logout'),
     init: {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
@@ -245,12 +246,19 @@ function oversizeError(host: string, maxBodyBytes: number): TicketError {
  */
 async function readCappedBody(response: Response, maxBodyBytes: number, host: string): Promise<string> {
   const contentType = response.headers.get('content-type');
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  const declaredHeader = response.headers.get('content-length');
+  const declared = declaredHeader === null ? Number.NaN : Number(declaredHeader);
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw oversizeError(host, maxBodyBytes);
   }
   if (!response.body) return '';
+  if (Number.isInteger(declared) && declared >= 0) {
+    // The length is declared and within the cap, and fetch rejects a body longer than declared:
+    // let it read natively (the common case; a real answer is ~150 bytes).
+    return decodeBody(new Uint8Array(await response.arrayBuffer()), contentType);
+  }
+  // No declared length (chunked): read incrementally and stop as soon as the cap is passed.
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -264,6 +272,7 @@ async function readCappedBody(response: Response, maxBodyBytes: number, host: st
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return decodeBody(chunks[0] as Uint8Array, contentType);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -295,7 +304,7 @@ export class ZohoAccountsClient implements AccountsClient {
   readonly #now: () => number;
 
   constructor(options: ZohoAccountsClientOptions = {}) {
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = options.fetch ?? nodeHttpFetch;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.#now = options.now ?? Date.now;
@@ -313,7 +322,7 @@ export class ZohoAccountsClient implements AccountsClient {
     const { url, init } = buildLoginRequest(baseUrl, account.loginId, password, account.method);
     const secrets = [password];
     const exchange = await this.#exchange(url, init, timeoutMs, options.signal, secrets);
-    const host = new URL(url).host;
+    const host = url.host;
     const answer = readTicketAnswer(exchange.body);
     switch (answer.kind) {
       case 'ticket':
@@ -350,13 +359,12 @@ export class ZohoAccountsClient implements AccountsClient {
    * `secrets`.
    */
   async #exchange(
-    url: string,
+    target: URL,
     init: RequestInit,
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
     secrets: readonly string[],
   ): Promise<Exchange> {
-    const target = new URL(url);
     const host = target.host;
     if (callerSignal?.aborted) throw cancelledError();
     const deadline = new AbortController();
@@ -375,7 +383,7 @@ export class ZohoAccountsClient implements AccountsClient {
     try {
       let response: Response;
       try {
-        response = await this.#fetch(url, {
+        response = await this.#fetch(target.href, {
           ...init,
           redirect: 'manual',
           signal,

@@ -6,6 +6,7 @@ export * from './accounts-client';
 export * from './credential';
 export * from './data-centres';
 export * from './errors';
+export * from './node-transport';
 export * from './properties';
 export * from './redact';
 export * from './ticket-answer';

@@ -25,7 +25,7 @@ async function failure(promise: Promise<unknown>): Promise<TicketError> {
 describe('buildLoginRequest', () => {
   it('POSTs a form body and keeps the password out of the URL', () => {
     const { url, init } = buildLoginRequest('https://accounts.zoho.com', 'me@example.com', TRICKY_PASSWORD, 'post');
-    expect(url).toBe('https://accounts.zoho.com/login');
+    expect(url.href).toBe('https://accounts.zoho.com/login');
     expect(init.method).toBe('POST');
     expect(new Headers(init.headers).get('content-type')).toBe('application/x-www-form-urlencoded;charset=UTF-8');
     expect(init.body).toBe('servicename=ZohoCRM&FROM_AGENT=true&LOGIN_ID=me%40example.com&PASSWORD=p%26ss%3Dw%23rd%2B%C3%BC+%252B');
@@ -48,12 +48,12 @@ describe('buildLoginRequest', () => {
   });
 
   it('appends /login after a path prefix', () => {
-    expect(buildLoginRequest('https://sso.example.com/zoho/v1', 'a', 'b', 'post').url).toBe('https://sso.example.com/zoho/v1/login');
+    expect(buildLoginRequest('https://sso.example.com/zoho/v1', 'a', 'b', 'post').url.href).toBe('https://sso.example.com/zoho/v1/login');
   });
 
   it('builds the release request', () => {
     const { url, init } = buildLogoutRequest('https://sso.example.com/zoho', 'tk+1');
-    expect(url).toBe('https://sso.example.com/zoho/logout');
+    expect(url.href).toBe('https://sso.example.com/zoho/logout');
     expect(init.method).toBe('POST');
     expect(init.body).toBe('ticket=tk%2B1&FROM_AGENT=true');
   });

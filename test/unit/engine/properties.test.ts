@@ -115,6 +115,27 @@ describe('parseProperties (java.util.Properties.load semantics)', () => {
   });
 
   it('returns nothing for empty input', () => {
-    expect(parseProperties('')).toEqual({ entries: new Map(), comments: [] });
+    const parsed = parseProperties('');
+    expect(parsed.entries.size).toBe(0);
+    expect(parsed.comments).toEqual([]);
+  });
+
+  it('offers the entries as a read-only map: get/has by last occurrence, iteration once per key', () => {
+    const { entries } = parseProperties('A=1\nB=2\nA=3\n');
+    expect(entries.get('A')).toBe('3');
+    expect(entries.has('B')).toBe(true);
+    expect(entries.has('C')).toBe(false);
+    expect(entries.get('C')).toBeUndefined();
+    expect(entries.size).toBe(2);
+    expect([...entries]).toEqual([['A', '3'], ['B', '2']]);
+    expect([...entries.keys()]).toEqual(['A', 'B']);
+    expect([...entries.values()]).toEqual(['3', '2']);
+    expect([...entries.entries()]).toEqual([['A', '3'], ['B', '2']]);
+    const seen: string[] = [];
+    entries.forEach((value, key, map) => {
+      seen.push(`${key}=${value}`);
+      expect(map).toBe(entries);
+    });
+    expect(seen).toEqual(['A=3', 'B=2']);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProperties } from '../../../main/engine/properties';
 import { readTicketAnswer } from '../../../main/engine/ticket-answer';
+import { referenceParseProperties } from '../../support/reference-properties';
 
 /** Writes a map the way `Properties.store()` does (escaping keys and values), as a reference encoder. */
 function storeLikeJava(map: ReadonlyMap<string, string>): string {
@@ -65,11 +66,23 @@ describe('ticket answer fuzz (fast-check)', () => {
     );
   });
 
+  it('agrees with the simple line-split reference implementation on any input', () => {
+    fc.assert(
+      fc.property(bodyLike, (body) => {
+        const parsed = parseProperties(body);
+        const reference = referenceParseProperties(body);
+        expect(new Map(parsed.entries)).toEqual(reference.entries);
+        expect(parsed.comments).toEqual(reference.comments);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('reads back any map written the way Properties.store() writes it', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.string(), { maxKeys: 8 }), (record) => {
         const map = new Map(Object.entries(record));
-        expect(parseProperties(storeLikeJava(map)).entries).toEqual(map);
+        expect(new Map(parseProperties(storeLikeJava(map)).entries)).toEqual(map);
       }),
       { numRuns: 1000 },
     );

@@ -15,7 +15,6 @@ describe('readTicketAnswer', () => {
       kind: 'ticket',
       ticket: 'c1eea66055af5d42b8b1ab0d1171c9c4',
       serverStamp: 'Fri May 20 08:27:30 PDT 2011',
-      serverTimeMs: Date.parse('2011-05-20T15:27:30Z'),
       warning: null,
     });
   });
@@ -29,9 +28,16 @@ describe('readTicketAnswer', () => {
     expect(parseJavaDateStamp('Mon Nov 02 03:49:58 PST 2009')).toBe(Date.parse('2009-11-02T11:49:58Z'));
   });
 
-  it('keeps the stamp text but no time for an unknown zone', () => {
+  it('keeps the stamp text for an unknown zone, which then has no instant', () => {
     const answer = readTicketAnswer(successBody('t1', 'Fri May 20 08:27:30 XYZ 2011'));
-    expect(answer).toMatchObject({ kind: 'ticket', serverStamp: 'Fri May 20 08:27:30 XYZ 2011', serverTimeMs: null });
+    expect(answer).toMatchObject({ kind: 'ticket', serverStamp: 'Fri May 20 08:27:30 XYZ 2011' });
+    expect(parseJavaDateStamp('Fri May 20 08:27:30 XYZ 2011')).toBeNull();
+  });
+
+  it('takes the stamp from the date-shaped comment, not from other comments', () => {
+    const answer = readTicketAnswer('#\n# written by a proxy\n#Fri May 20 08:27:30 PDT 2011\nTICKET=t\nRESULT=TRUE\n');
+    expect(answer).toMatchObject({ serverStamp: 'Fri May 20 08:27:30 PDT 2011' });
+    expect(readTicketAnswer('# no date here\nTICKET=t\nRESULT=TRUE')).toMatchObject({ serverStamp: null });
   });
 
   it('accepts a non-hex ticket (Zoho documented one); no alphabet or length check', () => {
@@ -71,13 +77,10 @@ describe('readTicketAnswer', () => {
     expect(readTicketAnswer(body)).toEqual({ kind: 'not-a-ticket-answer', reason: 'missing-ticket' });
   });
 
-  it('reads a refusal by CAUSE', () => {
-    expect(readTicketAnswer(refusalByCauseBody('INVALID_PASSWORD'))).toEqual({
-      kind: 'refusal',
-      cause: 'INVALID_PASSWORD',
-      warning: null,
-      properties: { CAUSE: 'INVALID_PASSWORD', RESULT: 'FALSE' },
-    });
+  it('reads a refusal by CAUSE, with every key the server sent', () => {
+    const answer = readTicketAnswer(refusalByCauseBody('INVALID_PASSWORD'));
+    expect(answer).toMatchObject({ kind: 'refusal', cause: 'INVALID_PASSWORD', warning: null });
+    expect(answer.kind === 'refusal' && Object.fromEntries(answer.properties)).toEqual({ CAUSE: 'INVALID_PASSWORD', RESULT: 'FALSE' });
   });
 
   it('reads a refusal by WARNING, with TICKET=null', () => {
@@ -105,5 +108,30 @@ describe('readTicketAnswer', () => {
 
   it('reports an unknown RESULT value', () => {
     expect(readTicketAnswer('TICKET=abc\nRESULT=MAYBE')).toEqual({ kind: 'not-a-ticket-answer', reason: 'unknown-result' });
+  });
+});
+
+describe('parseJavaDateStamp', () => {
+  it.each([
+    ['Fri May 20 08:27:30 PDT 2011', '2011-05-20T15:27:30Z'],
+    ['Mon Nov 02 03:49:58 PST 2009', '2009-11-02T11:49:58Z'],
+    ['Thu Dec 03 23:59:59 GMT 2026', '2026-12-03T23:59:59Z'],
+    ['Sat Jan 01 00:00:00 IST 2000', '1999-12-31T18:30:00Z'],
+  ])('reads %s', (stamp, iso) => {
+    expect(parseJavaDateStamp(stamp)).toBe(Date.parse(iso));
+  });
+
+  it.each([
+    'Fri May 20 08:27:30 PDT',
+    'Fri May 20 08:27:30 PDT 11',
+    'Xyz May 20 08:27:30 PDT 2011',
+    'Fri Foo 20 08:27:30 PDT 2011',
+    'Fri May 20 25:27:30 PDT 2011',
+    'Fri May 2a 08:27:30 PDT 2011',
+    'Fri May 20 08:27:30 P T 2011',
+    'Fri May 20 08:27:30 ZZZ 2011',
+    '',
+  ])('returns null for %j', (stamp) => {
+    expect(parseJavaDateStamp(stamp)).toBeNull();
   });
 });
