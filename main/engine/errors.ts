@@ -90,11 +90,11 @@ export class TicketError extends Error {
 export interface TicketErrorInfo {
   readonly kind: TicketErrorKind;
   readonly message: string;
-  readonly code?: string;
-  readonly field?: AccountField;
-  readonly serverText?: string;
-  readonly status?: number;
-  readonly location?: string;
+  readonly code?: string | undefined;
+  readonly field?: AccountField | undefined;
+  readonly serverText?: string | undefined;
+  readonly status?: number | undefined;
+  readonly location?: string | undefined;
 }
 
 /** Narrowing helper that also works across realms (e.g. errors rebuilt from IPC). */

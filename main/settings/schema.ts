@@ -4,9 +4,9 @@
  * Never a secret in here: passwords and ticket values live in the vault.
  */
 import { z } from 'zod';
-import { DATA_CENTRE_IDS } from '../engine/data-centres';
+import { DATA_CENTRE_IDS, type DataCentreId } from '../engine/data-centres';
 import { REQUEST_METHODS } from '../engine/accounts-client';
-import { TICKET_ERROR_KINDS } from '../engine/errors';
+import { TICKET_ERROR_KINDS, type TicketErrorKind } from '../engine/errors';
 
 /** The current settings format. Bump it and add a migration in `migrations.ts` on any change. */
 export const SETTINGS_VERSION = 2;
@@ -27,7 +27,7 @@ const accountBase = {
 
 /** An account at a known data centre or at a custom accounts URL (exactly one of the two). */
 export const accountSchema = z.union([
-  z.object({ ...accountBase, dataCentre: z.enum(DATA_CENTRE_IDS as [string, ...string[]]) }).strict(),
+  z.object({ ...accountBase, dataCentre: z.enum(DATA_CENTRE_IDS as [DataCentreId, ...DataCentreId[]]) }).strict(),
   z.object({ ...accountBase, accountsUrl: z.string().min(1).max(2048) }).strict(),
 ]);
 export type AccountSettings = z.infer<typeof accountSchema>;
@@ -35,7 +35,7 @@ export type AccountSettings = z.infer<typeof accountSchema>;
 /** A persisted error, as {@link TicketError.toJSON} gives it. */
 export const errorInfoSchema = z
   .object({
-    kind: z.enum(TICKET_ERROR_KINDS as [string, ...string[]]),
+    kind: z.enum(TICKET_ERROR_KINDS as [TicketErrorKind, ...TicketErrorKind[]]),
     message: z.string().max(2000),
     code: z.string().max(200).optional(),
     field: z.enum(['loginId', 'password', 'dataCentre', 'accountsUrl', 'method', 'timeout']).optional(),
