@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // electron-store imports `electron` itself; inline it so tests' vi.mock('electron') reaches it.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {
