@@ -50,33 +50,32 @@ export class FakeClock implements Clock {
   /** Moves time forward by `ms`, firing each due timer at its own instant. */
   advance(ms: number): void {
     const target = this.#mono + ms;
-    for (;;) {
-      const next = this.#timers.filter((t) => t.atMono <= target).sort((a, b) => a.atMono - b.atMono || a.id - b.id)[0];
-      if (!next) break;
-      this.#wall += next.atMono - this.#mono;
-      this.#mono = next.atMono;
-      this.#timers = this.#timers.filter((t) => t !== next);
-      next.callback();
-    }
-    this.#wall += target - this.#mono;
-    this.#mono = target;
+    while (this.#fireNext(target));
+    this.#moveTo(target);
   }
 
   /** Like {@link advance}, letting promises settle after each timer (for async handlers). */
   async advanceAsync(ms: number): Promise<void> {
     const target = this.#mono + ms;
-    for (;;) {
-      await flushPromises();
-      const next = this.#timers.filter((t) => t.atMono <= target).sort((a, b) => a.atMono - b.atMono || a.id - b.id)[0];
-      if (!next) break;
-      this.#wall += next.atMono - this.#mono;
-      this.#mono = next.atMono;
-      this.#timers = this.#timers.filter((t) => t !== next);
-      next.callback();
-    }
-    this.#wall += target - this.#mono;
-    this.#mono = target;
+    do await flushPromises();
+    while (this.#fireNext(target));
+    this.#moveTo(target);
     await flushPromises();
+  }
+
+  /** Fires the earliest timer due by `targetMono`, at its own instant; false when none is due. */
+  #fireNext(targetMono: number): boolean {
+    const next = this.#timers.filter((t) => t.atMono <= targetMono).sort((a, b) => a.atMono - b.atMono || a.id - b.id)[0];
+    if (!next) return false;
+    this.#moveTo(next.atMono);
+    this.#timers = this.#timers.filter((t) => t !== next);
+    next.callback();
+    return true;
+  }
+
+  #moveTo(mono: number): void {
+    this.#wall += mono - this.#mono;
+    this.#mono = mono;
   }
 
   /** Advances to an absolute wall-clock instant. */
