@@ -220,6 +220,46 @@ describe('AppController', () => {
     expect(readAllFiles(dir.path).map((f) => f.content.toString()).join('')).not.toContain(id);
   });
 
+  it('updates an account: fields, and the password moves between vault and session as asked', async () => {
+    const { controller, events } = await app();
+    const id = await controller.addAccount(newAccount());
+    const onDisk = () => new EncryptedFileSecretStore(cipher, join(dir.path, 'secrets.json')).getPassword(SECRET_SERVICE, `password:${id}`);
+    expect(await onDisk()).toBe(PASSWORD);
+
+    await controller.updateAccount(id, { label: 'Renamed', autoRenew: true, method: 'get' });
+    expect(controller.snapshot().accounts[0]).toMatchObject({ label: 'Renamed', autoRenew: true, method: 'get', hasPassword: true });
+
+    await controller.updateAccount(id, { rememberPassword: false }); // forget it on disk, keep it for this session
+    expect(await onDisk()).toBeNull();
+    expect(controller.snapshot().accounts[0]).toMatchObject({ rememberPassword: false, hasPassword: true });
+
+    await controller.updateAccount(id, { rememberPassword: true }); // and back
+    expect(await onDisk()).toBe(PASSWORD);
+
+    server.addAccount(LOGIN, { password: 'rotated' });
+    await controller.updateAccount(id, { password: 'rotated' });
+    expect(await onDisk()).toBe('rotated');
+    await controller.renew(id);
+    expect(ofType(events, 'renewed')).toHaveLength(1);
+    expect(JSON.stringify(controller.snapshot())).not.toContain('rotated');
+
+    await expect(controller.updateAccount(id, { endpoint: { accountsUrl: 'ftp://x' } })).rejects.toMatchObject({ field: 'accountsUrl' });
+    await expect(controller.updateAccount('no-such-id', { label: 'x' })).rejects.toMatchObject({ code: 'UNKNOWN_ACCOUNT' });
+    expect(controller.snapshot().accounts[0]?.endpoint).toEqual({ accountsUrl: server.url });
+  });
+
+  it('selects an account and tells listeners', async () => {
+    const { controller, events } = await app();
+    const a = await controller.addAccount(newAccount());
+    server.addAccount('eu@example.com', { password: 'pw' });
+    const b = await controller.addAccount({ ...newAccount(), loginId: 'eu@example.com', password: 'pw' });
+    expect(controller.snapshot().selectedAccountId).toBe(a);
+    controller.selectAccount(b);
+    expect(controller.snapshot().selectedAccountId).toBe(b);
+    expect(ofType(events, 'state-changed').at(-1)?.state.selectedAccountId).toBe(b);
+    expect(() => controller.selectAccount('nope')).toThrow(TicketError);
+  });
+
   it('validates preference changes and loses nothing on a bad one', async () => {
     const { controller } = await app();
     controller.updatePreferences({ reminderLeadMinutes: [60, 1440, 60, 0], clipboardAutoClearSeconds: 15 });
