@@ -1,15 +1,20 @@
 /**
- * Preload (sandboxed, CommonJS): exposes intents to the renderer, never `ipcRenderer` or `process`.
- * The full intent API (`renew`, `copyTicket`, `onState`…) arrives with the IPC contract.
+ * Preload (sandboxed, CommonJS): exposes the intent API on `window.zohoTicketTray` over ipcRenderer.
+ * Never exposes `ipcRenderer`, `process` or the IPC event object (it carries `sender`).
  */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcResult } from '../main/ipc/contract';
+import { createBridge } from './bridge';
 
-/** What the renderer may call, on `window.zohoTicketTray`. */
-const bridge = {
-  /** The bridge contract version, so the renderer can tell a stale preload. */
-  bridgeVersion: 1,
-} as const;
+const api = createBridge({
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload) as Promise<IpcResult<unknown>>,
+  on: (channel, listener) => {
+    const wrapped = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, wrapped);
+    return () => {
+      ipcRenderer.removeListener(channel, wrapped);
+    };
+  },
+});
 
-export type ZohoTicketTrayBridge = typeof bridge;
-
-contextBridge.exposeInMainWorld('zohoTicketTray', bridge);
+contextBridge.exposeInMainWorld('zohoTicketTray', api);

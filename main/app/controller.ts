@@ -14,7 +14,8 @@ import { RenewalScheduler, type WakeReason } from '../scheduler/scheduler';
 import type { AccountSettings, AccountState, Settings } from '../settings/schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { SecretUnreadableError } from '../vault/secret-store';
-import type { SecretProtection, Vault, WeakProtectionReason } from '../vault/vault';
+import type { AccountView, AppStateView as AppState, PreferencesView as Preferences } from '../ipc/contract';
+import type { Vault } from '../vault/vault';
 
 /** The vault's service name for this app's secrets. */
 export const SECRET_SERVICE = 'zoho-ticket-tray';
@@ -26,47 +27,8 @@ export const RETRY_BASE_MS = 30_000;
 /** Longest wait between automatic retries. */
 export const RETRY_CAP_MS = 30 * 60_000;
 
-/** A ticket's state at a glance. */
-export type TicketStatus = 'valid' | 'expiring-soon' | 'expired';
-
-/** One account as the UI sees it. No password, ever. */
-export interface AccountView {
-  readonly id: string;
-  readonly label: string;
-  readonly loginId: string;
-  readonly endpoint: AccountsEndpoint;
-  readonly method: RequestMethod;
-  readonly rememberPassword: boolean;
-  readonly autoRenew: boolean;
-  /** A password is at hand (remembered, or entered this session). */
-  readonly hasPassword: boolean;
-  /** The remembered password no longer decrypts: ask for it again. */
-  readonly needsPasswordReentry: boolean;
-  readonly ticket: { readonly value: string; readonly issuedAtMs: number; readonly expiresAtMs: number; readonly status: TicketStatus } | null;
-  readonly renewing: boolean;
-  readonly lastError: TicketErrorInfo | null;
-  readonly nextRetryAtMs: number | null;
-  /** The server refused the last renewal; automatic renewal waits for the user. */
-  readonly autoRenewBlocked: boolean;
-}
-
-/** The user's preferences as the UI edits them. */
-export interface Preferences {
-  readonly reminderLeadMinutes: readonly number[];
-  readonly clipboardAutoClearSeconds: number;
-  readonly launchAtLogin: boolean;
-  readonly globalShortcut: string | null;
-  readonly allowWeakSecretStorage: boolean;
-}
-
-/** The read-only state snapshot the renderer receives. */
-export interface AppState {
-  readonly accounts: readonly AccountView[];
-  readonly selectedAccountId: string | null;
-  readonly preferences: Preferences;
-  readonly secretProtection: { readonly level: SecretProtection; readonly reason: WeakProtectionReason | null };
-  readonly notices: readonly string[];
-}
+/** The state types are the IPC contract's: the snapshot crosses to the renderer as it is. */
+export type { AccountView, AppStateView as AppState, PreferencesView as Preferences, TicketStatus } from '../ipc/contract';
 
 /** Events for the shell (notifications, tray) and the renderer. */
 export type AppEvent =
