@@ -45,6 +45,7 @@ export function createBridge(transport: BridgeTransport) {
     updatePreferences: (patch: Partial<PreferencesView>) => call(INVOKE_CHANNELS.updatePreferences, patch),
     hidePopover: () => call(INVOKE_CHANNELS.hidePopover, null),
     openHelp: (topic: HelpTopic) => call(INVOKE_CHANNELS.openHelp, { topic }),
+    reportNetwork: (online: boolean) => call(INVOKE_CHANNELS.reportNetwork, { online }),
     onState: (callback: (state: EventContract['ztt:state:changed']) => void) => subscribe(EVENT_CHANNELS.stateChanged, callback),
     onFocusAccount: (callback: (event: EventContract['ztt:account:focus']) => void) => subscribe(EVENT_CHANNELS.focusAccount, callback),
   };

@@ -525,6 +525,16 @@ export class AppController {
       this.#emit({ type: 'reminder-due', accountId: action.accountId, leadMinutes: action.leadMinutes, expiresAtMs: action.expiresAtMs });
       return;
     }
+    // The renewal's outcome (renewed, or failed with its reason) covers the reminders already due:
+    // mark them shown so one does not replace the failure notification a moment later.
+    const ticket = this.#state(action.accountId).ticket;
+    if (ticket) {
+      const now = this.#clock.now();
+      const covered = this.#settings.get().reminderLeadMinutes.filter((lead) => ticket.expiresAtMs - lead * 60_000 <= now);
+      if (covered.some((lead) => !ticket.remindersShown.includes(lead))) {
+        this.#patchState(action.accountId, { ticket: { ...ticket, remindersShown: [...new Set([...ticket.remindersShown, ...covered])] } });
+      }
+    }
     void this.#renew(action.accountId, true);
   }
 

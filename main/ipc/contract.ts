@@ -114,6 +114,8 @@ export interface InvokeContract {
   'ztt:preferences:update': { request: Partial<PreferencesView>; response: null };
   'ztt:popover:hide': { request: null; response: null };
   'ztt:help:open': { request: { topic: HelpTopic }; response: null };
+  /** The renderer reports `online`/`offline` (Chromium's network notifier lives there). */
+  'ztt:network:changed': { request: { online: boolean }; response: null };
 }
 
 /** Main → renderer events (`send`/`on`). */
@@ -141,6 +143,7 @@ export const INVOKE_CHANNELS = {
   updatePreferences: 'ztt:preferences:update',
   hidePopover: 'ztt:popover:hide',
   openHelp: 'ztt:help:open',
+  reportNetwork: 'ztt:network:changed',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Every event channel, by a readable name. */

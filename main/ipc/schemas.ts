@@ -61,4 +61,5 @@ export const REQUEST_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<Request
     .strict() as z.ZodType<RequestOf<'ztt:preferences:update'>>,
   'ztt:popover:hide': z.null(),
   'ztt:help:open': z.object({ topic: z.enum(['app-specific-password', 'data-centres', 'api-ticket']) }).strict(),
+  'ztt:network:changed': z.object({ online: z.boolean() }).strict(),
 };

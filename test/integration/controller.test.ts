@@ -154,8 +154,9 @@ describe('AppController', () => {
     await clock.advanceAsync(23 * HOUR);
     expect(loginRequests().length).toBe(requestsAfterRefusal);
     expect(controller.snapshot().accounts[0]).toMatchObject({ autoRenewBlocked: true, nextRetryAtMs: null });
-    // Reminders are back, since renewal is not going to happen on its own.
-    expect(ofType(events, 'reminder-due').map((e) => e.leadMinutes)).toEqual([1440, 60]);
+    // The 24 h reminder was covered by the refusal's own event; the later ones are back, since
+    // renewal is not going to happen on its own.
+    expect(ofType(events, 'reminder-due').map((e) => e.leadMinutes)).toEqual([60]);
 
     await controller.renew(id, 'changed-elsewhere');
     expect(controller.snapshot().accounts[0]).toMatchObject({ autoRenewBlocked: false, lastError: null, ticket: { status: 'valid' } });
