@@ -1,45 +1,32 @@
 /**
- * Composition root of the Electron app: builds the window with pinned security settings and nothing
- * else. Every decision lives in the core (`main/engine`, …), which never imports `electron`.
- * The tray, popover, IPC and scheduler are composed here in later steps through a `Platform` seam.
+ * Composition root: builds the Electron platform and composes the app with it. Nothing else: every
+ * decision lives in the core (`main/app/compose.ts` and below), which never imports Electron.
  */
-import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app } from 'electron';
+import { composeApp } from './app/compose';
+import { SecretRegistry } from './logging/redaction';
+import { createElectronLogger } from './platform/electron/electron-logger';
+import { createElectronPlatform, registerAppScheme } from './platform/electron/electron-platform';
 
-const here = import.meta.dirname;
-
-function createPopover(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 360,
-    height: 480,
-    show: false,
-    resizable: false,
-    title: 'Zoho Ticket Tray',
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      // Pinned explicitly, not left to defaults: the renderer must never reach Node or Electron directly.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  // The popover is a fixed local page: never navigate away, never open windows.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(here, '../renderer/index.html'));
-  return window;
-}
+registerAppScheme(); // must happen before 'ready'
 
 if (!app.requestSingleInstanceLock()) {
-  app.quit();
+  app.quit(); // the running instance gets 'second-instance' and opens its popover
 } else {
-  void app.whenReady().then(() => {
-    // Deny every permission request and check: the popover needs none (no camera, notifications via main…).
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    createPopover();
-  });
-  app.on('window-all-closed', () => app.quit());
+  // Windows shows no notifications for an app without an AppUserModelID.
+  if (process.platform === 'win32') app.setAppUserModelId('com.zohotickettray.app');
+  // A tray app: no Dock icon (LSUIElement covers the packaged app; this covers `npm start`).
+  if (process.platform === 'darwin') app.dock?.hide();
+  // The popover is hidden, not closed; with no window left the tray app still runs.
+  app.on('window-all-closed', () => undefined);
+
+  const secrets = new SecretRegistry();
+  const logger = createElectronLogger(secrets);
+  app
+    .whenReady()
+    .then(() => composeApp(createElectronPlatform(logger), { secrets }))
+    .catch((error: unknown) => {
+      logger.warn('the app could not start', { error });
+      app.exit(1);
+    });
 }

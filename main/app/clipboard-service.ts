@@ -19,23 +19,24 @@ export class ClipboardService {
    *
    * @returns seconds until it clears, or null when it stays
    */
-  copy(text: string, clearAfterSeconds: number): { clearsInSeconds: number | null } {
-    this.clipboard.writeText(text);
+  async copy(text: string, clearAfterSeconds: number): Promise<{ clearsInSeconds: number | null }> {
+    await this.clipboard.writeText(text);
     this.#ours = text;
     if (this.#timer !== null) this.clock.clearTimer(this.#timer);
     this.#timer = null;
     if (clearAfterSeconds <= 0) return { clearsInSeconds: null };
     this.#timer = this.clock.setTimer(() => {
       this.#timer = null;
-      this.clearIfOurs();
+      void this.clearIfOurs();
     }, clearAfterSeconds * 1000);
     return { clearsInSeconds: clearAfterSeconds };
   }
 
   /** Clears the clipboard if (and only if) it still holds what we put there. */
-  clearIfOurs(): void {
-    if (this.#ours !== null && this.clipboard.readText() === this.#ours) this.clipboard.clear();
+  async clearIfOurs(): Promise<void> {
+    const ours = this.#ours;
     this.#ours = null;
+    if (ours !== null && (await this.clipboard.readText()) === ours) this.clipboard.clear();
   }
 
   dispose(): void {

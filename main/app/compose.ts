@@ -26,6 +26,8 @@ export const HELP_LINKS: Readonly<Record<HelpTopic, string>> = {
 };
 
 export interface ComposeOptions {
+  /** Filled with every password and ticket handled, so the platform's logger can scrub them. */
+  readonly secrets?: { add(secret: string | null | undefined): void };
   /** For tooltips and notifications; defaults to the system's locale and time zone. */
   readonly format?: Formatter;
   /** Random source for retry jitter. */
@@ -40,7 +42,7 @@ export interface ComposedApp {
   openPopover(accountId?: string): void;
   togglePopover(): void;
   /** Stops timers, closes notifications, clears our ticket from the clipboard. */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 function required<T>(value: T | null | undefined, what: string): T {
@@ -66,6 +68,7 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
     client: new ZohoAccountsClient({ fetch: platform.fetch, now: () => clock.now() }),
     logger: log,
     ...(options.random ? { random: options.random } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   const clipboard = new ClipboardService(platform.clipboard, clock);
   const trayHost = platform.tray.isHostAvailable();
@@ -94,6 +97,9 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
     const ticket = required(controller.ticketForCopy(accountId), 'ticket to copy');
     return clipboard.copy(ticket, controller.snapshot().preferences.clipboardAutoClearSeconds);
   };
+  const copyInBackground = (accountId: string) => {
+    copy(accountId).catch((error: unknown) => log.warn('copy failed', { error: error instanceof Error ? error.message : typeof error }));
+  };
   const renewInBackground = (accountId: string) => {
     controller.renew(accountId).catch(() => undefined); // the failure is in the state and the log
   };
@@ -106,7 +112,7 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
     const account = trayAccount(controller.snapshot());
     const [action, accountId = account?.id] = id.split(':') as [string, string | undefined];
     try {
-      if (action === MENU.copy && accountId) copy(accountId);
+      if (action === MENU.copy && accountId) copyInBackground(accountId);
       else if (action === MENU.renew && accountId) renewInBackground(accountId);
       else if (action === MENU.open) openPopover();
       else if (action === 'select' && accountId) controller.selectAccount(accountId);
@@ -132,7 +138,7 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
       if (globalShortcut !== null) {
         const ok = platform.shortcuts.register(globalShortcut, () => {
           const account = trayAccount(controller.snapshot());
-          if (account?.ticket) copy(account.id);
+          if (account?.ticket) copyInBackground(account.id);
         });
         if (ok) appliedShortcut = globalShortcut;
         else log.warn('global shortcut could not be registered (invalid or taken by another app)', { accelerator: globalShortcut });
@@ -146,7 +152,7 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
     applyPreferences();
     platform.popover.send(EVENT_CHANNELS.stateChanged, event.state);
   });
-  const notifications = new NotificationPresenter(controller, platform.notifier, { openPopoverOn: openPopover, renew: renewInBackground, copy }, format);
+  const notifications = new NotificationPresenter(controller, platform.notifier, { openPopoverOn: openPopover, renew: renewInBackground, copy: copyInBackground }, format);
 
   const handlers: IpcHandlers = {
     'ztt:state:get': async () => controller.snapshot(),
@@ -200,12 +206,12 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
   applyPreferences();
   if (!trayHost) openPopover();
 
-  const dispose = () => {
+  const dispose = async () => {
     controller.stop();
     notifications.dispose();
-    clipboard.clearIfOurs();
     clipboard.dispose();
     if (appliedShortcut !== null) platform.shortcuts.unregister(appliedShortcut);
+    await clipboard.clearIfOurs();
   };
   platform.lifecycle.onBeforeQuit(dispose);
   return { controller, clipboard, openPopover, togglePopover, dispose };

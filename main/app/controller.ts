@@ -83,6 +83,8 @@ export interface AppControllerDeps {
   readonly random?: () => number;
   readonly newId?: () => string;
   readonly logger?: Logger;
+  /** Every password and ticket the controller handles is registered here, for log redaction. */
+  readonly secrets?: { add(secret: string | null | undefined): void };
 }
 
 const silentLogger: Logger = { info: () => undefined, warn: () => undefined };
@@ -113,6 +115,7 @@ export class AppController {
   readonly #random: () => number;
   readonly #newId: () => string;
   readonly #log: Logger;
+  readonly #secrets: { add(secret: string | null | undefined): void };
   readonly #scheduler: RenewalScheduler;
   /** Passwords entered this session and not remembered. */
   readonly #sessionPasswords = new Map<string, string>();
@@ -134,6 +137,7 @@ export class AppController {
     this.#random = deps.random ?? Math.random;
     this.#newId = deps.newId ?? randomUUID;
     this.#log = deps.logger ?? silentLogger;
+    this.#secrets = deps.secrets ?? { add: () => undefined };
     this.#notices.push(...deps.settings.notices);
     this.#scheduler = new RenewalScheduler(this.#clock, {
       timelines: () => this.#timelines(),
@@ -149,7 +153,9 @@ export class AppController {
     for (const account of this.#settings.get().accounts) {
       if (account.rememberPassword) {
         try {
-          if ((await store.getPassword(SECRET_SERVICE, passwordKey(account.id))) !== null) this.#storedPassword.add(account.id);
+          const password = await store.getPassword(SECRET_SERVICE, passwordKey(account.id));
+          this.#secrets.add(password);
+          if (password !== null) this.#storedPassword.add(account.id);
         } catch (error) {
           if (!(error instanceof SecretUnreadableError)) throw error;
           this.#needsReentry.add(account.id);
@@ -157,6 +163,7 @@ export class AppController {
       }
       try {
         const ticket = await store.getPassword(SECRET_SERVICE, ticketKey(account.id));
+        this.#secrets.add(ticket);
         if (ticket !== null) this.#tickets.set(account.id, ticket);
       } catch (error) {
         if (!(error instanceof SecretUnreadableError)) throw error;
@@ -212,6 +219,7 @@ export class AppController {
     const settings = this.#settings.get();
     if (settings.accounts.length >= 20) throw new TicketError('invalid-input', 'At most 20 accounts can be added.', { code: 'TOO_MANY_ACCOUNTS' });
     const id = this.#newId();
+    this.#secrets.add(input.password);
     const account = this.#buildAccount(id, input);
     let credential: ZohoTicketCredential | null = null;
     if (input.password !== undefined) {
@@ -241,6 +249,7 @@ export class AppController {
       autoRenew: patch.autoRenew ?? current.autoRenew,
     });
     this.#settings.update((s) => ({ ...s, accounts: s.accounts.map((a) => (a.id === id ? merged : a)) }));
+    this.#secrets.add(patch.password);
     const credentialsChanged = patch.password !== undefined || patch.loginId !== undefined || patch.endpoint !== undefined;
     if (credentialsChanged) {
       this.#patchState(id, { autoRenewBlocked: false, lastError: null });
@@ -284,6 +293,7 @@ export class AppController {
    */
   async renew(id: string, password?: string): Promise<void> {
     this.#account(id);
+    this.#secrets.add(password);
     if (password !== undefined) {
       this.#patchState(id, { autoRenewBlocked: false });
       this.#retries.delete(id);
@@ -433,6 +443,7 @@ export class AppController {
   /** Takes a new ticket in; `renewal` says whether it replaced one by renewal (null: the first ticket). */
   async #adoptTicket(id: string, credential: ZohoTicketCredential, renewal: { automatic: boolean } | null): Promise<void> {
     const previous = this.#tickets.get(id);
+    this.#secrets.add(credential.value);
     this.#tickets.set(id, credential.value);
     await this.#vault.store.setPassword(SECRET_SERVICE, ticketKey(id), credential.value);
     this.#patchState(id, {

@@ -75,9 +75,10 @@ export interface Notifier {
   show(spec: NotificationSpec, handlers: { onClick(): void; onAction(actionId: string): void }): ShownNotification;
 }
 
+/** Async, as Electron 45's main-process clipboard is. */
 export interface Clipboard {
-  readText(): string;
-  writeText(text: string): void;
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
   clear(): void;
 }
 
@@ -110,7 +111,8 @@ export interface ExternalLinks {
 export interface AppLifecycle {
   readonly version: string;
   onSecondInstance(handler: () => void): void;
-  onBeforeQuit(handler: () => void): void;
+  /** The handler may be async; quitting waits for it (e.g. to clear the clipboard). */
+  onBeforeQuit(handler: () => void | Promise<void>): void;
   quit(): void;
 }
 

@@ -45,7 +45,7 @@ beforeEach(async () => {
   fake = new FakePlatform(clock, dir.path);
 });
 afterEach(async () => {
-  app?.dispose();
+  await app?.dispose();
   await server.close();
   dir.dispose();
 });
@@ -84,9 +84,9 @@ describe('composeApp: tray', () => {
     fake.clickMenu(`select:${eu}`);
     expect(fake.toolTip).toMatch(/^EU: valid until/);
     fake.clickMenu('copy');
-    expect(fake.clipboardText).toBe(app.controller.ticketForCopy(eu));
+    await vi.waitFor(() => expect(fake.clipboardText).toBe(app.controller.ticketForCopy(eu)));
     fake.clickMenu(`copy:${ops}`);
-    expect(fake.clipboardText).toBe(app.controller.ticketForCopy(ops));
+    await vi.waitFor(() => expect(fake.clipboardText).toBe(app.controller.ticketForCopy(ops)));
   });
 
   it('toggles the popover on click, placed under a top-bar tray icon', async () => {
@@ -192,6 +192,7 @@ describe('composeApp: clipboard, login item, shortcut, help links', () => {
     await clock.advanceAsync(DAY / 2);
     expect(fake.clipboardText).toBe(app.controller.ticketForCopy(id));
     fake.platform.lifecycle.quit(); // on quit, our ticket leaves the clipboard
+    await fake.quitting;
     expect(fake.clipboardText).toBe('');
   });
 
@@ -207,7 +208,7 @@ describe('composeApp: clipboard, login item, shortcut, help links', () => {
     await fake.invoke('ztt:preferences:update', { globalShortcut: 'CommandOrControl+Alt+T' });
     expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+T']);
     fake.shortcuts.get('CommandOrControl+Alt+T')!();
-    expect(fake.clipboardText).toBe(app.controller.ticketForCopy(id));
+    await vi.waitFor(() => expect(fake.clipboardText).toBe(app.controller.ticketForCopy(id)));
     await fake.invoke('ztt:preferences:update', { globalShortcut: 'CommandOrControl+C' }); // taken by another app
     expect(fake.shortcuts.size).toBe(0);
     expect(fake.logs.some((l) => /global shortcut could not be registered/.test(l.message))).toBe(true);

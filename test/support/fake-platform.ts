@@ -48,12 +48,14 @@ export class FakePlatform {
   readonly openedLinks: string[] = [];
   readonly logs: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
   quitRequested = false;
+  /** Settles when the before-quit handlers have finished. */
+  quitting: Promise<void> = Promise.resolve();
   #onTrayClick: () => void = () => undefined;
   #onTrayHover: () => void = () => undefined;
   #onMenuAction: (id: string) => void = () => undefined;
   #onBlur: () => void = () => undefined;
   #onSecondInstance: () => void = () => undefined;
-  readonly #beforeQuit: (() => void)[] = [];
+  readonly #beforeQuit: (() => void | Promise<void>)[] = [];
   readonly #power = new Map<PowerEvent, (() => void)[]>();
   readonly #handlers = new Map<InvokeChannel, (sender: SenderInfo, payload: unknown) => Promise<IpcResult<unknown>>>();
 
@@ -119,8 +121,8 @@ export class FakePlatform {
         },
       },
       clipboard: {
-        readText: () => this.clipboardText,
-        writeText: (text) => void (this.clipboardText = text),
+        readText: async () => this.clipboardText,
+        writeText: async (text) => void (this.clipboardText = text),
         clear: () => void (this.clipboardText = ''),
       },
       power: {
@@ -150,7 +152,7 @@ export class FakePlatform {
         onBeforeQuit: (handler) => void this.#beforeQuit.push(handler),
         quit: () => {
           this.quitRequested = true;
-          for (const handler of this.#beforeQuit) handler();
+          this.quitting = Promise.all(this.#beforeQuit.map((handler) => handler())).then(() => undefined);
         },
       },
     };
