@@ -184,6 +184,8 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
       return null;
     },
     'ztt:help:open': async ({ topic }) => {
+      // electronegativity OPEN_EXTERNAL_JS_CHECK (MEDIUM, reviewed): the topic is a zod-checked enum and
+      // the URL comes from the fixed HELP_LINKS table; the renderer never supplies a URL.
       await platform.links.openExternal(HELP_LINKS[topic]);
       return null;
     },

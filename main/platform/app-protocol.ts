@@ -11,7 +11,7 @@ export const POPOVER_URL = `${POPOVER_ORIGIN}/index.html`;
 
 /** The same policy as the page's meta tag, also sent as a header (headers cannot be edited by the page). */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * Maps an `app://popover/<path>` URL to a file inside `rootDir`, or null for any other host, for a

@@ -25,6 +25,9 @@ describe('electron-vite build', () => {
     expect(main).toContain('contextIsolation: true');
     expect(main).toContain('sandbox: true');
     expect(main).toContain('nodeIntegration: false');
+    // out/main/index.js resolves the preload one folder up: out/preload/index.cjs.
+    expect(main).toMatch(/join\(outDir\(\), "preload", "index\.cjs"\)/);
+    expect(main).toMatch(/function outDir\(\) \{\s*return join\(import\.meta\.dirname, "\.\."\);/);
   });
 
   it('emits a CommonJS preload (sandboxed preloads cannot be ES modules)', () => {

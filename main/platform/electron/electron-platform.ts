@@ -23,7 +23,6 @@ import {
   Tray,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
-  type WebPreferences,
 } from 'electron';
 import type { Logger } from '../../app/controller';
 import { systemClock } from '../../core/clock';
@@ -36,27 +35,6 @@ import { safeStorageCipher } from './safe-storage-cipher';
 
 /** Popover size: fits the ticket view without scrolling. */
 export const POPOVER_SIZE = { width: 360, height: 480 } as const;
-
-/**
- * The renderer's web preferences, pinned explicitly rather than left to defaults (tested): the page
- * reaches the OS only through the preload's intents.
- */
-export function popoverWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools: !app.isPackaged,
-  };
-}
 
 /** Must run before `app` is ready: makes `app://` a standard, secure scheme. */
 export function registerAppScheme(): void {
@@ -146,7 +124,26 @@ export function createElectronPlatform(logger: Logger): Platform {
     skipTaskbar: true,
     alwaysOnTop: true,
     title: 'Zoho Ticket Tray',
-    webPreferences: popoverWebPreferences(join(outDir(), 'preload', 'index.cjs')),
+    // Pinned explicitly rather than left to defaults, and written as a literal so static scanners
+    // (electronegativity) can see them: the page reaches the OS only through the preload's intents.
+    webPreferences: {
+      // electronegativity PRELOAD_JS_CHECK (MEDIUM, reviewed): our own sandboxed preload; it exposes
+      // intents only (preload/bridge.ts), never ipcRenderer, process or Node APIs.
+      preload: join(outDir(), 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click must not open links in new windows (window.open is denied as well).
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
+    },
   });
   // Escape closes the popover even before the page has loaded.
   window.webContents.on('before-input-event', (event, input) => {
@@ -244,6 +241,8 @@ export function createElectronPlatform(logger: Logger): Platform {
       openExternal: async (url) => {
         // Defence in depth: compose only passes allow-listed help links; still refuse anything else.
         if (!/^https:\/\/([a-z0-9-]+\.)*zoho\.com\//.test(url)) throw new Error('refused to open a non-Zoho URL');
+        // electronegativity OPEN_EXTERNAL_JS_CHECK (MEDIUM, reviewed): only https Zoho URLs reach this
+        // line (checked just above), and only the fixed HELP_LINKS are ever passed in.
         await shell.openExternal(url);
       },
     },

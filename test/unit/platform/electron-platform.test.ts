@@ -148,8 +148,10 @@ describe('Electron platform', () => {
   afterAll(() => app.dispose());
 
   it('pins the popover\'s web preferences explicitly', () => {
-    expect(platformModule.popoverWebPreferences('/x/preload/index.cjs')).toEqual({
-      preload: '/x/preload/index.cjs',
+    const { preload, ...webPreferences } = m.state.windows[0]?.options['webPreferences'] as Record<string, unknown>;
+    // Bundled, this module sits in out/main, so the path is out/preload/index.cjs (checked by the build test).
+    expect(String(preload).replace(/\\/g, '/')).toMatch(/\/preload\/index\.cjs$/);
+    expect(webPreferences).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -160,6 +162,7 @@ describe('Electron platform', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: true,
     });
   });
