@@ -29,6 +29,7 @@ import { systemClock } from '../../core/clock';
 import type { FetchLike } from '../../engine/accounts-client';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, POPOVER_ORIGIN, POPOVER_URL, resolveAppFile } from '../app-protocol';
 import { LinuxAutostart } from '../linux-autostart';
+import { linuxTrayHostLikely } from '../tray-host';
 import type { LoginItems, MenuItemModel, Platform, TrayIconState } from '../platform';
 import { electronStoreFactory } from './electron-store-settings';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -175,9 +176,8 @@ export function createElectronPlatform(logger: Logger): Platform {
         const b = tray.getBounds();
         return b.width > 0 && b.height > 0 ? b : null;
       },
-      // Linux without a StatusNotifier host (stock GNOME) shows no icon; Electron cannot ask the
-      // host, so the environment is the signal.
-      isHostAvailable: () => os !== 'linux' || process.env['ZTT_FORCE_WINDOW'] !== '1',
+      // Linux without a StatusNotifier host (stock GNOME) shows no icon; see linuxTrayHostLikely.
+      isHostAvailable: () => os !== 'linux' || linuxTrayHostLikely(process.env),
     },
     popover: {
       webContentsId: () => (window.isDestroyed() ? null : window.webContents.id),

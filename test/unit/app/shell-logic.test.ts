@@ -5,6 +5,7 @@ import { popoverPosition } from '../../../main/app/popover-placement';
 import { formatTimeLeft } from '../../../main/app/messages';
 import { resolveAppFile } from '../../../main/platform/app-protocol';
 import { LinuxAutostart, quoteExecArgument } from '../../../main/platform/linux-autostart';
+import { linuxTrayHostLikely } from '../../../main/platform/tray-host';
 import { makeTempDir } from '../../support/temp-dir';
 
 describe('popoverPosition', () => {
@@ -78,4 +79,16 @@ describe('LinuxAutostart', () => {
   it('quotes Exec arguments as the desktop entry spec says', () => {
     expect(quoteExecArgument('/a b/$HOME/"x"/`y`/\\z')).toBe('"/a b/\\$HOME/\\"x\\"/\\`y\\`/\\\\z"');
   });
+});
+
+describe('linuxTrayHostLikely', () => {
+  it.each([
+    [{ XDG_CURRENT_DESKTOP: 'GNOME' }, false],
+    [{ XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' }, true],
+    [{ XDG_CURRENT_DESKTOP: 'KDE' }, true],
+    [{ XDG_CURRENT_DESKTOP: 'XFCE' }, true],
+    [{}, true],
+    [{ XDG_CURRENT_DESKTOP: 'KDE', ZTT_FORCE_WINDOW: '1' }, false],
+    [{ XDG_CURRENT_DESKTOP: 'GNOME', ZTT_FORCE_WINDOW: '0' }, true],
+  ])('%j → %s', (env, expected) => expect(linuxTrayHostLikely(env)).toBe(expected));
 });
