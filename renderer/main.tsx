@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './styles.css';
 
 // Chromium's network notifier lives in the renderer: tell main, which retries renewals when back online.
 window.addEventListener('online', () => void window.zohoTicketTray?.reportNetwork(true));
@@ -10,7 +11,7 @@ const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <App />
+      <App api={window.zohoTicketTray} />
     </StrictMode>,
   );
 }
