@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ describe('electron-vite build', () => {
     expect(html).toContain("default-src 'none'");
     expect(html).toContain("connect-src 'none'");
     expect(html).not.toMatch(/<script>(?!<\/script>)/); // no inline script
+  });
+
+  it('keeps the renderer\'s JavaScript at most 80 KB gzipped', () => {
+    const assets = join(outDir, 'renderer/assets');
+    const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(80 * 1024);
   });
 
   it('emits a runnable zoho-ticket bin (shebang, no electron) that gets a ticket', async () => {

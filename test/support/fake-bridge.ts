@@ -1,0 +1,81 @@
+/**
+ * A fake of the preload's API for component tests: every intent is a vi.fn resolving to `{ok: true}`
+ * unless a test says otherwise, and `push` delivers a state as main would.
+ */
+import { vi } from 'vitest';
+import type { AccountView, AppStateView, IpcResult } from '../../main/ipc/contract';
+import type { ZohoTicketTrayApi } from '../../preload/bridge';
+
+export const T0 = Date.parse('2026-12-01T09:00:00Z');
+export const DAY = 24 * 3600 * 1000;
+
+export function account(overrides: Partial<AccountView> = {}): AccountView {
+  return {
+    id: 'a1',
+    label: 'Work',
+    loginId: 'me@example.com',
+    endpoint: { dataCentre: 'us' },
+    method: 'post',
+    rememberPassword: true,
+    autoRenew: true,
+    hasPassword: true,
+    needsPasswordReentry: false,
+    ticket: { value: 'c1eea66055af5d42b8b1ab0d1171c9c4', issuedAtMs: T0, expiresAtMs: T0 + 7 * DAY, status: 'valid' },
+    renewing: false,
+    lastError: null,
+    nextRetryAtMs: null,
+    autoRenewBlocked: false,
+    ...overrides,
+  };
+}
+
+export function appState(overrides: Partial<AppStateView> = {}): AppStateView {
+  return {
+    accounts: [account()],
+    selectedAccountId: 'a1',
+    preferences: { reminderLeadMinutes: [1440, 60, 0], clipboardAutoClearSeconds: 30, launchAtLogin: false, globalShortcut: null, allowWeakSecretStorage: false },
+    secretProtection: { level: 'os', reason: null },
+    notices: [],
+    ...overrides,
+  };
+}
+
+const ok = <T,>(value: T): IpcResult<T> => ({ ok: true, value });
+
+export function fakeApi(state: AppStateView = appState()) {
+  const listeners = { state: new Set<(s: AppStateView) => void>(), focus: new Set<(e: { accountId: string }) => void>() };
+  const api = {
+    getState: vi.fn(async () => ok(state)),
+    getAppInfo: vi.fn(async () => ok({ version: '0.1.0', dataDirectory: '/data/dir', logDirectory: '/data/dir/logs', platform: 'linux' as const })),
+    addAccount: vi.fn(async () => ok({ accountId: 'new' })),
+    updateAccount: vi.fn(async () => ok(null)),
+    removeAccount: vi.fn(async () => ok(null)),
+    selectAccount: vi.fn(async () => ok(null)),
+    renew: vi.fn(async () => ok(null)),
+    copyTicket: vi.fn(async () => ok({ clearsInSeconds: 30 as number | null })),
+    updatePreferences: vi.fn(async () => ok(null)),
+    hidePopover: vi.fn(async () => ok(null)),
+    openHelp: vi.fn(async () => ok(null)),
+    reportNetwork: vi.fn(async () => ok(null)),
+    onState: vi.fn((cb: (s: AppStateView) => void) => {
+      listeners.state.add(cb);
+      return () => void listeners.state.delete(cb);
+    }),
+    onFocusAccount: vi.fn((cb: (e: { accountId: string }) => void) => {
+      listeners.focus.add(cb);
+      return () => void listeners.focus.delete(cb);
+    }),
+  };
+  return {
+    api: api as unknown as ZohoTicketTrayApi & typeof api,
+    push: (next: AppStateView) => listeners.state.forEach((cb) => cb(next)),
+    focus: (accountId: string) => listeners.focus.forEach((cb) => cb({ accountId })),
+    listeners,
+  };
+}
+
+/** An engine error result, as main answers a failed request. */
+export const failure = (kind: string, message: string, field?: string, code?: string) => ({
+  ok: false as const,
+  error: { kind, message, ...(field ? { field } : {}), ...(code ? { code } : {}) },
+});
