@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { AesGcmTestCipher } from '../support/aes-cipher';
 import { FakeAccountsServer } from '../support/fake-accounts-server';
 import { FakeClock } from '../support/fake-clock';
 import { makeTempDir, readAllFiles } from '../support/temp-dir';
@@ -37,8 +38,8 @@ test.afterEach(async () => {
   dir.dispose();
 });
 
-async function start(page: Page, baseURL: string | undefined, cipherAvailable = true) {
-  running = await startBrowserApp({ page, dataDir: dir.path, clock, baseURL: baseURL ?? 'http://127.0.0.1:4173', cipherAvailable });
+async function start(page: Page, baseURL: string | undefined, cipherAvailable = true, cipher?: AesGcmTestCipher) {
+  running = await startBrowserApp({ page, dataDir: dir.path, clock, baseURL: baseURL ?? 'http://127.0.0.1:4173', cipherAvailable, ...(cipher ? { cipher } : {}) });
   return running;
 }
 
@@ -102,6 +103,61 @@ test.describe('the real app in Chromium (composeApp + real bridge + fake account
     await expect(page.getByLabel('Password to renew')).toBeVisible();
     await page.getByRole('button', { name: 'Copy' }).click();
     expect(fake.clipboardText).toBe(ticket);
+  });
+
+  test('4: server down during auto-renew → error shown, backoff retries, recovers when the server is back', async ({ page, baseURL }) => {
+    const { app, fake } = await start(page, baseURL);
+    await addAccountInUi(page);
+    await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
+    const old = server.activeTickets(LOGIN)[0]!;
+    server.respondAlways({ kind: 'status', status: 503 });
+    await clock.advanceAsync(6 * DAY);
+    await expect(page.getByRole('alert')).toContainText('answered HTTP 503');
+    await expect(page.getByText(/^Retrying automatically at/)).toBeVisible();
+    const attempts = () => server.requests.filter((r) => r.path.endsWith('/login')).length;
+    const afterFirst = attempts();
+    await clock.advanceAsync(30_000); // first backoff step (jitter factor 1.0 in the harness)
+    await expect.poll(attempts).toBe(afterFirst + 1);
+    server.respondAlways(undefined); // back up
+    await clock.advanceAsync(60_000);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => server.releasedTickets).toEqual([old]);
+    expect(app.controller.snapshot().accounts[0]).toMatchObject({ lastError: null, nextRetryAtMs: null });
+    expect(fake.notifications.map((n) => n.title)).toContain('New Zoho ticket ready');
+  });
+
+  test('5: restart mid-week → ticket, countdown and reminders restored; no reminder repeated', async ({ page, baseURL, context }) => {
+    const first = await start(page, baseURL);
+    await addAccountInUi(page);
+    await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
+    await first.app.controller.updateAccount(first.app.controller.snapshot().accounts[0]!.id, { autoRenew: false });
+    await clock.advanceAsync(6 * DAY + 3600_000);
+    expect(first.fake.notifications.map((n) => n.title)).toEqual(['Zoho ticket expires in 1 d 0 h']);
+    const ticket = server.activeTickets(LOGIN)[0]!;
+    await first.close();
+
+    const secondPage = await context.newPage();
+    const second = await start(secondPage, baseURL, true, first.fake.cipher); // a new app, same data directory and keychain
+    await secondPage.getByRole('button', { name: 'Reveal ticket' }).click();
+    await expect(secondPage.getByRole('textbox', { name: 'API ticket' })).toHaveValue(ticket);
+    await expect(secondPage.getByText(/^\d+ h \d+ min left$/)).toBeVisible();
+    expect(second.fake.notifications).toEqual([]); // the 24 h reminder is not shown again
+    await clock.advanceAsync(22 * 3600_000);
+    expect(second.fake.notifications.map((n) => n.title)).toEqual(['Zoho ticket expires in 1 h 0 min']);
+  });
+
+  test('6: sleep across a reminder (clock jump + resume) → one notification on resume', async ({ page, baseURL }) => {
+    const { app, fake } = await start(page, baseURL);
+    await addAccountInUi(page);
+    await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
+    await app.controller.updateAccount(app.controller.snapshot().accounts[0]!.id, { autoRenew: false });
+    await clock.advanceAsync(5 * DAY);
+    clock.sleep(DAY + 12 * 3600_000); // lid closed across the 24 h reminder
+    expect(fake.notifications).toEqual([]);
+    fake.emitPower('resume');
+    expect(fake.notifications.map((n) => n.title)).toEqual(['Zoho ticket expires in 1 d 0 h']);
+    fake.emitPower('unlock-screen');
+    expect(fake.notifications).toHaveLength(1);
   });
 
   test('7: two accounts in two data centres; the tray menu and tooltip follow the selected one', async ({ page, baseURL }) => {

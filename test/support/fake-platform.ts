@@ -30,7 +30,6 @@ export interface RecordedNotification extends NotificationSpec {
 }
 
 export class FakePlatform {
-  readonly cipher = new AesGcmTestCipher();
   trayHost = true;
   trayBounds: Rect | null = { x: 1800, y: 0, width: 24, height: 24 };
   icon: TrayIconState | null = null;
@@ -63,6 +62,8 @@ export class FakePlatform {
     readonly clock: FakeClock,
     readonly dataDir: string,
     readonly fetch: Platform['fetch'] = (input, init) => globalThis.fetch(input, init),
+    /** The OS keychain stand-in; pass the previous one to simulate a restart (same key). */
+    readonly cipher: AesGcmTestCipher = new AesGcmTestCipher(),
   ) {}
 
   readonly logger: Logger = {

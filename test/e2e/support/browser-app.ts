@@ -13,6 +13,7 @@ import { intlFormatter } from '../../../main/app/messages';
 import type { Platform } from '../../../main/platform/platform';
 import type { InvokeChannel, IpcResult } from '../../../main/ipc/contract';
 import type { SenderInfo } from '../../../main/ipc/router';
+import type { AesGcmTestCipher } from '../../support/aes-cipher';
 import { FakePlatform } from '../../support/fake-platform';
 import type { FakeClock } from '../../support/fake-clock';
 
@@ -39,9 +40,17 @@ export interface BrowserApp {
 const POPOVER_ID = 1;
 
 /** Composes the app with the page as its popover window and opens the popover page. */
-export async function startBrowserApp(options: { page: Page; dataDir: string; clock: FakeClock; baseURL: string; cipherAvailable?: boolean }): Promise<BrowserApp> {
+export async function startBrowserApp(options: {
+  page: Page;
+  dataDir: string;
+  clock: FakeClock;
+  baseURL: string;
+  cipherAvailable?: boolean;
+  /** The keychain of a previous run, to simulate a restart. */
+  cipher?: AesGcmTestCipher;
+}): Promise<BrowserApp> {
   const { page, clock } = options;
-  const fake = new FakePlatform(clock, options.dataDir);
+  const fake = new FakePlatform(clock, options.dataDir, undefined, options.cipher);
   if (options.cipherAvailable === false) fake.cipher.available = false;
   const handlers = new Map<InvokeChannel, (sender: SenderInfo, payload: unknown) => Promise<IpcResult<unknown>>>();
   const base = fake.platform;
@@ -64,6 +73,8 @@ export async function startBrowserApp(options: { page: Page; dataDir: string; cl
   });
   await page.addInitScript({ content: bridgeScript() });
   const app = await composeApp(platform, { format: intlFormatter('en-GB', 'UTC'), random: () => 1 });
+  // The page's Date follows the fake clock, so the countdown agrees with main's deadlines.
+  await page.clock.setFixedTime(clock.now());
   await page.goto(options.baseURL);
   return { app, fake, page, close: () => app.dispose() };
 }
