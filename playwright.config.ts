@@ -6,6 +6,9 @@ import { defineConfig } from '@playwright/test';
  * report (.ci/run counts it).
  */
 const json = process.env['PLAYWRIGHT_JSON'];
+/** Not Vite's default 4173, which a developer's own preview server may hold; CI passes a free port. */
+const port = Number(process.env['ZTT_E2E_PORT'] ?? 41731);
+const origin = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -15,7 +18,7 @@ export default defineConfig({
   reporter: json ? [['list'], ['json', { outputFile: json }]] : [['list']],
   outputDir: 'test-results/e2e',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: origin,
     browserName: 'chromium',
     viewport: { width: 360, height: 480 },
     launchOptions: {
@@ -24,8 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --outDir out/renderer --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${port} --strictPort`,
+    url: origin,
     reuseExistingServer: !process.env['CI'],
     timeout: 30_000,
   },

@@ -39,7 +39,7 @@ test.afterEach(async () => {
 });
 
 async function start(page: Page, baseURL: string | undefined, cipherAvailable = true, cipher?: AesGcmTestCipher) {
-  running = await startBrowserApp({ page, dataDir: dir.path, clock, baseURL: baseURL ?? 'http://127.0.0.1:4173', cipherAvailable, ...(cipher ? { cipher } : {}) });
+  running = await startBrowserApp({ page, dataDir: dir.path, clock, baseURL: baseURL ?? 'http://127.0.0.1:41731', cipherAvailable, ...(cipher ? { cipher } : {}) });
   return running;
 }
 
