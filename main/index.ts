@@ -5,10 +5,14 @@
 import { app } from 'electron';
 import { composeApp } from './app/compose';
 import { SecretRegistry } from './logging/redaction';
+import { e2eApi, withE2eRecording } from './platform/e2e-hook';
 import { createElectronLogger } from './platform/electron/electron-logger';
 import { createElectronPlatform, registerAppScheme } from './platform/electron/electron-platform';
 
 registerAppScheme(); // must happen before 'ready'
+
+// End-to-end runs (E2E=1) keep their data in a folder of their own.
+if (process.env['E2E'] === '1' && process.env['ZTT_USER_DATA']) app.setPath('userData', process.env['ZTT_USER_DATA']);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit(); // the running instance gets 'second-instance' and opens its popover
@@ -24,7 +28,14 @@ if (!app.requestSingleInstanceLock()) {
   const logger = createElectronLogger(secrets);
   app
     .whenReady()
-    .then(() => composeApp(createElectronPlatform(logger), { secrets }))
+    .then(async () => {
+      const electronPlatform = createElectronPlatform(logger);
+      if (process.env['E2E'] !== '1') return composeApp(electronPlatform, { secrets });
+      const { platform, shell, clock } = withE2eRecording(electronPlatform);
+      const composed = await composeApp(platform, { secrets });
+      (globalThis as { __ztt?: unknown }).__ztt = e2eApi(composed, shell, clock, platform);
+      return composed;
+    })
     .catch((error: unknown) => {
       logger.warn('the app could not start', { error });
       app.exit(1);
