@@ -18,7 +18,7 @@ import type {
 } from '../../main/platform/platform';
 import { AesGcmTestCipher } from './aes-cipher';
 import { createConf } from './app-harness';
-import type { FakeClock } from './fake-clock';
+import type { Clock } from '../../main/core/clock';
 
 export const POPOVER_ORIGIN = 'app://popover';
 export const POPOVER_SENDER: SenderInfo = { webContentsId: 1, frameUrl: `${POPOVER_ORIGIN}/index.html`, isMainFrame: true };
@@ -59,7 +59,7 @@ export class FakePlatform {
   readonly #handlers = new Map<InvokeChannel, (sender: SenderInfo, payload: unknown) => Promise<IpcResult<unknown>>>();
 
   constructor(
-    readonly clock: FakeClock,
+    readonly clock: Clock,
     readonly dataDir: string,
     readonly fetch: Platform['fetch'] = (input, init) => globalThis.fetch(input, init),
     /** The OS keychain stand-in; pass the previous one to simulate a restart (same key). */

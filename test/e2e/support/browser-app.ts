@@ -15,7 +15,7 @@ import type { InvokeChannel, IpcResult } from '../../../main/ipc/contract';
 import type { SenderInfo } from '../../../main/ipc/router';
 import type { AesGcmTestCipher } from '../../support/aes-cipher';
 import { FakePlatform } from '../../support/fake-platform';
-import type { FakeClock } from '../../support/fake-clock';
+import type { Clock } from '../../../main/core/clock';
 
 let bridgeBundle: string | undefined;
 /** The bridge entry bundled for the browser (once per run). */
@@ -43,7 +43,7 @@ const POPOVER_ID = 1;
 export async function startBrowserApp(options: {
   page: Page;
   dataDir: string;
-  clock: FakeClock;
+  clock: Clock;
   baseURL: string;
   cipherAvailable?: boolean;
   /** The keychain of a previous run, to simulate a restart. */
