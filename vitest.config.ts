@@ -11,6 +11,13 @@ const jsonReport = process.env['TEST_REPORT_JSON'];
 export default defineConfig({
   test: {
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
+    coverage: {
+      provider: 'v8',
+      include: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+      exclude: ['**/*.d.ts'],
+      reporter: ['text-summary', 'text', 'json'],
+      reportsDirectory: 'coverage/vitest',
+    },
     projects: [
       {
         test: {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { AesGcmTestCipher } from '../support/aes-cipher';
 import { FakeAccountsServer } from '../support/fake-accounts-server';
 import { FakeClock } from '../support/fake-clock';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { account, appState, callsTo, DAY, installFakeMain, pushState, T0 } from './support/fake-main';
 
 const NOW = T0 + 36 * 3600 * 1000; // 5 d 12 h left
