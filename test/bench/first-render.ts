@@ -4,32 +4,16 @@
  * bridge injected, interleaved; the time of the first React commit into #root (relative to navigation
  * start), median over the loads. Our page also loads its stylesheet, which blocks the first render.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import react from '@vitejs/plugin-react';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { serveStatic } from '../demo/serve-static';
 import { appState, installFakeMain } from '../e2e/support/fake-main';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(join(root, new URL(req.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html')));
-    if (!path.startsWith(root) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(path));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })));
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
@@ -52,8 +36,8 @@ export async function firstRenderRatio(projectRoot: string, loads = 21): Promise
       logLevel: 'silent',
       build: { outDir: bareOut, emptyOutDir: true, minify: true },
     });
-    const ours = await serve(join(projectRoot, 'out/renderer'));
-    const bare = await serve(bareOut);
+    const ours = await serveStatic(join(projectRoot, 'out/renderer'));
+    const bare = await serveStatic(bareOut);
     servers.push(ours.server, bare.server);
     const measure = async (url: string) => {
       const context = await browser.newContext({ viewport: { width: 360, height: 480 } });

@@ -3,42 +3,11 @@
  * unless a test says otherwise, and `push` delivers a state as main would.
  */
 import { vi } from 'vitest';
-import type { AccountView, AppStateView, IpcResult } from '../../main/ipc/contract';
+import type { AppStateView, IpcResult } from '../../main/ipc/contract';
+import { appState } from './state-fixtures';
 import type { ZohoTicketTrayApi } from '../../preload/bridge';
 
-export const T0 = Date.parse('2026-12-01T09:00:00Z');
-export const DAY = 24 * 3600 * 1000;
-
-export function account(overrides: Partial<AccountView> = {}): AccountView {
-  return {
-    id: 'a1',
-    label: 'Work',
-    loginId: 'me@example.com',
-    endpoint: { dataCentre: 'us' },
-    method: 'post',
-    rememberPassword: true,
-    autoRenew: true,
-    hasPassword: true,
-    needsPasswordReentry: false,
-    ticket: { value: 'c1eea66055af5d42b8b1ab0d1171c9c4', issuedAtMs: T0, expiresAtMs: T0 + 7 * DAY, status: 'valid' },
-    renewing: false,
-    lastError: null,
-    nextRetryAtMs: null,
-    autoRenewBlocked: false,
-    ...overrides,
-  };
-}
-
-export function appState(overrides: Partial<AppStateView> = {}): AppStateView {
-  return {
-    accounts: [account()],
-    selectedAccountId: 'a1',
-    preferences: { reminderLeadMinutes: [1440, 60, 0], clipboardAutoClearSeconds: 30, launchAtLogin: false, globalShortcut: null, allowWeakSecretStorage: false },
-    secretProtection: { level: 'os', reason: null },
-    notices: [],
-    ...overrides,
-  };
-}
+export { account, appState, DAY, T0 } from './state-fixtures';
 
 const ok = <T,>(value: T): IpcResult<T> => ({ ok: true, value });
 

@@ -4,7 +4,7 @@
  * calls; tests drive it through `window.__fakeMain`.
  */
 import type { Page } from '@playwright/test';
-import type { AccountView, AppStateView } from '../../../main/ipc/contract';
+import type { AppStateView } from '../../../main/ipc/contract';
 
 export interface FakeMainOptions {
   readonly state: AppStateView;
@@ -14,39 +14,7 @@ export interface FakeMainOptions {
   readonly nowMs?: number;
 }
 
-export const T0 = Date.parse('2026-12-01T09:00:00Z');
-export const DAY = 24 * 3600 * 1000;
-
-export function account(overrides: Partial<AccountView> = {}): AccountView {
-  return {
-    id: 'a1',
-    label: 'Work',
-    loginId: 'me@example.com',
-    endpoint: { dataCentre: 'us' },
-    method: 'post',
-    rememberPassword: true,
-    autoRenew: true,
-    hasPassword: true,
-    needsPasswordReentry: false,
-    ticket: { value: 'c1eea66055af5d42b8b1ab0d1171c9c4', issuedAtMs: T0, expiresAtMs: T0 + 7 * DAY, status: 'valid' },
-    renewing: false,
-    lastError: null,
-    nextRetryAtMs: null,
-    autoRenewBlocked: false,
-    ...overrides,
-  };
-}
-
-export function appState(overrides: Partial<AppStateView> = {}): AppStateView {
-  return {
-    accounts: [account()],
-    selectedAccountId: 'a1',
-    preferences: { reminderLeadMinutes: [1440, 60, 0], clipboardAutoClearSeconds: 30, launchAtLogin: false, globalShortcut: null, allowWeakSecretStorage: false },
-    secretProtection: { level: 'os', reason: null },
-    notices: [],
-    ...overrides,
-  };
-}
+export { account, appState, DAY, T0 } from '../../support/state-fixtures';
 
 /** Installs the fake main before any page script runs. */
 export async function installFakeMain(page: Page, options: FakeMainOptions): Promise<void> {
