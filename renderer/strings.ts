@@ -2,7 +2,7 @@
  * Every user-facing string of the popover, in one module, ready for translation. Dates and durations
  * go through `Intl` in the user's locale.
  */
-import type { DataCentreCode, ErrorView, TicketStatus } from '../main/ipc/contract';
+import type { DataCentreCode, ErrorView, IpcResult, TicketStatus } from '../main/ipc/contract';
 
 export const DATA_CENTRE_NAMES: Readonly<Record<DataCentreCode, string>> = {
   us: 'United States (accounts.zoho.com)',
@@ -128,6 +128,11 @@ export const S = {
   },
   help: { appPassword: 'How to create an application-specific password' },
 };
+
+/** What to say about a call to main that failed, or never answered (`null`). */
+export function failureMessage(result: IpcResult<unknown> | null): string {
+  return result?.ok === false ? result.error.message : S.loadFailed;
+}
 
 /** Where an engine error belongs in the add-account form. */
 export function fieldOf(error: ErrorView): 'loginId' | 'password' | 'accountsUrl' | 'dataCentre' | null {

@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type AppStateView, type DataCentreCode, type Endpoint, type ErrorView, type Method } from '../../main/ipc/contract';
 import type { ZohoTicketTrayApi } from '../../preload/bridge';
 import type { Announce } from '../App';
-import { DATA_CENTRE_NAMES, fieldOf, S } from '../strings';
+import { DATA_CENTRE_NAMES, failureMessage, fieldOf, S } from '../strings';
 
 const CUSTOM = 'custom';
 
@@ -58,7 +58,7 @@ export function AddAccount({ api, state, announce, onDone, onCancel }: Props) {
     }
     const error: ErrorView = result?.ok === false && result.error.kind !== 'forbidden' && result.error.kind !== 'invalid-request' && result.error.kind !== 'internal'
       ? (result.error as ErrorView)
-      : { kind: 'protocol', message: result?.ok === false ? result.error.message : S.loadFailed };
+      : { kind: 'protocol', message: failureMessage(result) };
     const field = fieldOf(error);
     // "No such user" concerns the login id *and* the data centre: say it at the login id, where it is read first.
     setErrors(field === null ? { form: error.message } : { [field === 'dataCentre' ? 'loginId' : field]: error.message });

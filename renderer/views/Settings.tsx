@@ -6,7 +6,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LIMITS, type AccountView, type AppInfoView, type AppStateView, type PreferencesView } from '../../main/ipc/contract';
 import type { ZohoTicketTrayApi } from '../../preload/bridge';
 import type { Announce } from '../App';
-import { S } from '../strings';
+import { failureMessage, S } from '../strings';
 
 interface Props {
   readonly api: ZohoTicketTrayApi;
@@ -38,7 +38,7 @@ export function Settings({ api, state, announce, onBack }: Props) {
       setError(null);
       announce(S.settings.saved);
     } else {
-      setError(result?.ok === false ? result.error.message : S.loadFailed);
+      setError(failureMessage(result));
     }
   };
 
@@ -63,14 +63,14 @@ export function Settings({ api, state, announce, onBack }: Props) {
   const setAutoRenew = async (account: AccountView, autoRenew: boolean) => {
     const result = await api.updateAccount(account.id, { autoRenew }).catch(() => null);
     if (result?.ok) announce(S.settings.saved);
-    else setError(result?.ok === false ? result.error.message : S.loadFailed);
+    else setError(failureMessage(result));
   };
 
   const remove = async (account: AccountView) => {
     const result = await api.removeAccount(account.id).catch(() => null);
     setConfirming(null);
     if (result?.ok) announce(S.settings.removed);
-    else setError(result?.ok === false ? result.error.message : S.loadFailed);
+    else setError(failureMessage(result));
   };
 
   return (

@@ -8,7 +8,7 @@ import { LIMITS, type AccountView, type AppStateView } from '../../main/ipc/cont
 import type { ZohoTicketTrayApi } from '../../preload/bridge';
 import type { Announce } from '../App';
 import { useNow } from '../clock';
-import { formatDateTime, formatTime, formatTimeLeft, S } from '../strings';
+import { failureMessage, formatDateTime, formatTime, formatTimeLeft, S } from '../strings';
 
 const TICKET_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
@@ -101,7 +101,7 @@ export function TicketView({ api, state, announce, onAdd, onSettings, now = Date
       setPassword('');
       announce(S.ticket.renewed);
     } else {
-      const message = result?.ok === false ? result.error.message : S.loadFailed;
+      const message = failureMessage(result);
       setError(message);
       announce(`${S.ticket.renewFailed} ${message}`);
     }
