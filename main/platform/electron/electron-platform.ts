@@ -21,7 +21,6 @@ import {
   session,
   shell,
   Tray,
-  type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
 } from 'electron';
 import type { Logger } from '../../app/controller';
@@ -248,7 +247,7 @@ export function createElectronPlatform(logger: Logger): Platform {
     },
     ipc: {
       handle: (channel, listener) =>
-        ipcMainHandle(channel, (event, payload) =>
+        ipcMain.handle(channel, (event, payload) =>
           listener(
             {
               webContentsId: event.sender.id,
@@ -279,8 +278,4 @@ export function createElectronPlatform(logger: Logger): Platform {
       quit: () => app.quit(),
     },
   };
-}
-
-function ipcMainHandle(channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>): void {
-  ipcMain.handle(channel, listener);
 }
