@@ -290,12 +290,6 @@ const NOT_A_TICKET_MESSAGES: Readonly<Record<NotTicketAnswerReason, (host: strin
   'missing-ticket': (host) => `${host} answered RESULT=TRUE but sent no ticket.`,
 };
 
-interface Exchange {
-  readonly status: number;
-  readonly statusText: string;
-  readonly body: string;
-}
-
 /** The Zoho accounts client. Stateless apart from its options; safe to share. */
 export class ZohoAccountsClient implements AccountsClient {
   readonly #fetch: FetchLike;
@@ -321,9 +315,9 @@ export class ZohoAccountsClient implements AccountsClient {
     const baseUrl = accountsBaseUrl(account.endpoint);
     const { url, init } = buildLoginRequest(baseUrl, account.loginId, password, account.method);
     const secrets = [password];
-    const exchange = await this.#exchange(url, init, timeoutMs, options.signal, secrets);
+    const body = await this.#exchange(url, init, timeoutMs, options.signal, secrets);
     const host = url.host;
-    const answer = readTicketAnswer(exchange.body);
+    const answer = readTicketAnswer(body);
     switch (answer.kind) {
       case 'ticket':
         return zohoTicketCredential(
@@ -355,8 +349,8 @@ export class ZohoAccountsClient implements AccountsClient {
 
   /**
    * One HTTP exchange with every guard: no redirects followed, one deadline over headers and body,
-   * caller abort, capped body, status 200 only. Errors are {@link TicketError}s whose text never holds
-   * `secrets`.
+   * caller abort, capped body, status 200 only. Resolves with the decoded body; errors are
+   * {@link TicketError}s whose text never holds `secrets`.
    */
   async #exchange(
     target: URL,
@@ -364,7 +358,7 @@ export class ZohoAccountsClient implements AccountsClient {
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
     secrets: readonly string[],
-  ): Promise<Exchange> {
+  ): Promise<string> {
     const host = target.host;
     if (callerSignal?.aborted) throw cancelledError();
     const deadline = new AbortController();
@@ -405,13 +399,11 @@ export class ZohoAccountsClient implements AccountsClient {
           status: response.status,
         });
       }
-      let body: string;
       try {
-        body = await readCappedBody(response, this.#maxBodyBytes, host);
+        return await readCappedBody(response, this.#maxBodyBytes, host);
       } catch (error) {
         throw whyAborted(error);
       }
-      return { status: response.status, statusText: response.statusText, body };
     } finally {
       clearTimeout(timer);
     }
