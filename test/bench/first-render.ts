@@ -14,8 +14,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { serveStatic } from '../demo/serve-static';
 import { appState, installFakeMain } from '../e2e/support/fake-main';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+import { median } from './stats';
 
 /** @returns ours / bare, medians of first-render times */
 export async function firstRenderRatio(projectRoot: string, loads = 21): Promise<number> {

@@ -21,18 +21,13 @@ import { createConf } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
 import { makeTempDir } from '../support/temp-dir';
 import { firstRenderRatio } from './first-render';
+import { median } from './stats';
 
 interface Figure {
   readonly name: string;
   readonly value: number;
   readonly goal: (value: number) => boolean;
   readonly goalText: string;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Parses the recorded bodies for about a second per round; the median round's throughput. */
