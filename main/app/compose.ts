@@ -45,6 +45,11 @@ export interface ComposedApp {
   dispose(): Promise<void>;
 }
 
+/** A log-safe description of a failure: its message, never its stack or attached values. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : typeof error;
+}
+
 function required<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new TicketError('invalid-input', `There is no ${what}.`, { code: 'NOT_FOUND' });
   return value;
@@ -98,7 +103,7 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
     return clipboard.copy(ticket, controller.snapshot().preferences.clipboardAutoClearSeconds);
   };
   const copyInBackground = (accountId: string) => {
-    copy(accountId).catch((error: unknown) => log.warn('copy failed', { error: error instanceof Error ? error.message : typeof error }));
+    copy(accountId).catch((error: unknown) => log.warn('copy failed', { error: describe(error) }));
   };
   const renewInBackground = (accountId: string) => {
     controller.renew(accountId).catch(() => undefined); // the failure is in the state and the log
@@ -119,20 +124,22 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
       else if (action === MENU.launchAtLogin) controller.updatePreferences({ launchAtLogin: !controller.snapshot().preferences.launchAtLogin });
       else if (action === MENU.quit) platform.lifecycle.quit();
     } catch (error) {
-      log.warn('tray action failed', { action, error: error instanceof Error ? error.message : typeof error });
+      log.warn('tray action failed', { action, error: describe(error) });
     }
   });
 
-  // Login item and global shortcut follow the preferences.
+  // Login item and global shortcut follow the preferences. Each preference is acted on once per
+  // change: a shortcut that could not be registered is not retried (and re-logged) on every state change.
   let appliedLaunchAtLogin: boolean | null = null;
+  let requestedShortcut: string | null = null;
   let appliedShortcut: string | null = null;
-  const applyPreferences = () => {
-    const { launchAtLogin, globalShortcut } = controller.snapshot().preferences;
+  const applyPreferences = ({ launchAtLogin, globalShortcut } = controller.snapshot().preferences) => {
     if (launchAtLogin !== appliedLaunchAtLogin) {
       appliedLaunchAtLogin = launchAtLogin;
-      platform.loginItems.setEnabled(launchAtLogin).catch((error: unknown) => log.warn('could not change launch at login', { error: error instanceof Error ? error.message : typeof error }));
+      platform.loginItems.setEnabled(launchAtLogin).catch((error: unknown) => log.warn('could not change launch at login', { error: describe(error) }));
     }
-    if (globalShortcut !== appliedShortcut) {
+    if (globalShortcut !== requestedShortcut) {
+      requestedShortcut = globalShortcut;
       if (appliedShortcut !== null) platform.shortcuts.unregister(appliedShortcut);
       appliedShortcut = null;
       if (globalShortcut !== null) {
@@ -149,7 +156,7 @@ export async function composeApp(platform: Platform, options: ComposeOptions = {
   controller.onEvent((event: AppEvent) => {
     if (event.type !== 'state-changed') return;
     render(event.state);
-    applyPreferences();
+    applyPreferences(event.state.preferences);
     platform.popover.send(EVENT_CHANNELS.stateChanged, event.state);
   });
   const notifications = new NotificationPresenter(controller, platform.notifier, { openPopoverOn: openPopover, renew: renewInBackground, copy: copyInBackground }, format);
