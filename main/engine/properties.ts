@@ -206,6 +206,30 @@ function readEscapedLogicalLine(text: string, from: number): [line: string, next
 }
 
 /**
+ * Splits the backslash-free line `text[start, end)` into key and value the way `Properties.load0`
+ * does ({@link splitKeyValue} for lines with escapes), and appends both to `pairs`.
+ */
+function pushPlainPair(pairs: string[], text: string, start: number, end: number): void {
+  let keyEnd = start;
+  while (keyEnd < end) {
+    const c = text.charCodeAt(keyEnd);
+    if (c === EQUALS || c === COLON || c === SPACE || c === TAB || c === FORM_FEED) break;
+    keyEnd++;
+  }
+  let valueStart = keyEnd;
+  let hasSeparator = false;
+  while (valueStart < end) {
+    const c = text.charCodeAt(valueStart);
+    if (c === SPACE || c === TAB || c === FORM_FEED) valueStart++;
+    else if (!hasSeparator && (c === EQUALS || c === COLON)) {
+      hasSeparator = true;
+      valueStart++;
+    } else break;
+  }
+  pairs.push(text.slice(start, keyEnd), text.slice(valueStart, end));
+}
+
+/**
  * Parses `Properties.store()` text. Never throws, whatever the input.
  *
  * Written as one index-based pass because the ticket engine's benchmark parses recorded bodies at
@@ -236,62 +260,29 @@ export function parseProperties(text: string): ParsedProperties {
       i = skipLineEnd(text, end);
       continue;
     }
+    // A line without a backslash (every real Zoho line) splits by index; one with a backslash goes
+    // the careful way (escapes, continuation lines). LF-only text without backslashes finds the line
+    // end natively.
+    let lineEnd: number;
     if (plainLines) {
-      // Fastest path: LF-only text without backslashes (every recorded Zoho body). The line end is
-      // found natively; only the key and the separator are scanned here.
-      let lineEnd = text.indexOf('\n', i);
+      lineEnd = text.indexOf('\n', i);
       if (lineEnd < 0) lineEnd = length;
-      let keyEnd = i;
-      while (keyEnd < lineEnd) {
-        const c = text.charCodeAt(keyEnd);
-        if (c === EQUALS || c === COLON || c === SPACE || c === TAB || c === FORM_FEED) break;
-        keyEnd++;
+    } else {
+      lineEnd = i;
+      for (; lineEnd < length; lineEnd++) {
+        const c = text.charCodeAt(lineEnd);
+        if (c === LF || c === CR || c === BACKSLASH) break;
       }
-      let valueStart = keyEnd;
-      let hasSeparator = false;
-      while (valueStart < lineEnd) {
-        const c = text.charCodeAt(valueStart);
-        if (c === SPACE || c === TAB || c === FORM_FEED) valueStart++;
-        else if (!hasSeparator && (c === EQUALS || c === COLON)) {
-          hasSeparator = true;
-          valueStart++;
-        } else break;
-      }
-      pairs.push(text.slice(i, keyEnd), text.slice(valueStart, lineEnd));
-      i = lineEnd + 1;
-      continue;
-    }
-    // General path: one scan of the natural line splits key and value by index; a backslash sends
-    // the line to the careful path (escapes, continuation lines).
-    let keyEnd = -1;
-    let valueStart = -1;
-    let hasSeparator = false;
-    let j = i;
-    for (; j < length; j++) {
-      const c = text.charCodeAt(j);
-      if (c === LF || c === CR || c === BACKSLASH) break;
-      if (valueStart >= 0) continue;
-      if (keyEnd < 0) {
-        if (c === EQUALS || c === COLON) {
-          keyEnd = j;
-          hasSeparator = true;
-        } else if (c === SPACE || c === TAB || c === FORM_FEED) {
-          keyEnd = j;
-        }
-      } else if (c !== SPACE && c !== TAB && c !== FORM_FEED) {
-        if (!hasSeparator && (c === EQUALS || c === COLON)) hasSeparator = true;
-        else valueStart = j;
+      if (text.charCodeAt(lineEnd) === BACKSLASH) {
+        const [logical, next] = readEscapedLogicalLine(text, i);
+        const [rawKey, rawValue] = splitKeyValue(logical);
+        pairs.push(unescape(rawKey), unescape(rawValue));
+        i = next;
+        continue;
       }
     }
-    if (text.charCodeAt(j) === BACKSLASH) {
-      const [logical, next] = readEscapedLogicalLine(text, i);
-      const [rawKey, rawValue] = splitKeyValue(logical);
-      pairs.push(unescape(rawKey), unescape(rawValue));
-      i = next;
-      continue;
-    }
-    pairs.push(text.slice(i, keyEnd < 0 ? j : keyEnd), valueStart < 0 ? '' : text.slice(valueStart, j));
-    i = skipLineEnd(text, j);
+    pushPlainPair(pairs, text, i, lineEnd);
+    i = skipLineEnd(text, lineEnd);
   }
   return { entries: new PropertyEntries(pairs), comments };
 }
